@@ -1,0 +1,17 @@
+"""Friendly error pages in the reader's language (English when the language is unknown)."""
+
+from flask import g, render_template, request
+from flask_babel import refresh
+from werkzeug.exceptions import HTTPException
+
+from ..config import DEFAULT_LOCALE
+
+
+def register(app):
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        content = app.extensions["journey_content"]
+        requested = g.get("lang_requested") or request.path.split("/")[1]
+        g.lang = requested if requested in content.locales else DEFAULT_LOCALE
+        refresh()
+        return render_template("errors/error.html", code=error.code), error.code
