@@ -53,8 +53,9 @@ def load_guide_content(app):
         return url_for("help.words", lang=locale, _anchor=term_id)
 
     with app.test_request_context():
-        content, problems = load_content(app.config["CONTENT_DIR"], paths, term_path,
-                                         set(LANGUAGES_BY_CODE))
+        content, problems = load_content(
+            app.config["CONTENT_DIR"], paths, term_path, set(LANGUAGES_BY_CODE)
+        )
     app.extensions["journey_content"] = content
     app.extensions["journey_content_problems"] = problems
     if problems and app.config["VALIDATE_CONTENT"]:

@@ -1,4 +1,4 @@
-"""`python -m journey_app check [CONTENT_DIR]`: check content even when it is too broken to start."""
+"""`python -m journey_app check [CONTENT_DIR]`: check content, even content too broken to start."""
 
 import sys
 

@@ -9,7 +9,21 @@ from html.parser import HTMLParser
 
 import textstat
 
-BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "caption", "legend", "label"}
+BLOCK_TAGS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "caption",
+    "legend",
+    "label",
+}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

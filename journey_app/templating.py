@@ -17,10 +17,12 @@ RULE_LABELS = {
 
 
 def setup_templates(app):
-    app.jinja_loader = ChoiceLoader([
-        FileSystemLoader(str(Path(app.root_path) / "templates")),
-        PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(Path(app.root_path) / "templates")),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

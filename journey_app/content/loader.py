@@ -11,17 +11,44 @@ from pathlib import Path
 
 import yaml
 
-from .models import (Contact, Content, ContactWords, LocaleContent, Page, Problem, Section,
-                     Source, Stage, Term, Timescale)
+from .models import (
+    Contact,
+    ContactWords,
+    Content,
+    LocaleContent,
+    Page,
+    Problem,
+    Section,
+    Source,
+    Stage,
+    Term,
+    Timescale,
+)
 from .render import Link, Renderer
 
-STAGE_SECTIONS = ("what-it-is", "what-happens", "how-long", "your-rights", "what-you-can-do",
-                  "what-next")
+STAGE_SECTIONS = (
+    "what-it-is",
+    "what-happens",
+    "how-long",
+    "your-rights",
+    "what-you-can-do",
+    "what-next",
+)
 REQUIRED_PAGES = {
     "start": (),
     "journey": (),
-    "rights": ("consent", "reports", "meetings", "supporter", "interpreters", "recording",
-               "legal-advice", "records", "complaints", "child-rights"),
+    "rights": (
+        "consent",
+        "reports",
+        "meetings",
+        "supporter",
+        "interpreters",
+        "recording",
+        "legal-advice",
+        "records",
+        "complaints",
+        "child-rights",
+    ),
     "contacts": (),
     "words": (),
     "about": ("who-publishes", "sources", "reviewed", "accessibility", "privacy"),
@@ -31,8 +58,9 @@ TERM_LINKED_PAGES = {"rights"}
 RULES = ("law", "national", "local")
 SETTINGS_KEYS = ("council", "duty_contact", "exit_url", "guide_url", "content_reviewed", "locales")
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{#(?P<id>[a-z0-9-]+)\})?\s*$")
-UNSAFE = re.compile(r"<\s*(script|iframe|object|embed|style|form|img)\b|\son[a-z]+\s*=|javascript:",
-                    re.IGNORECASE)
+UNSAFE = re.compile(
+    r"<\s*(script|iframe|object|embed|style|form|img)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE
+)
 
 # paths(locale, link) -> address; term_path(locale, term_id) -> address
 PathBuilder = Callable[[str, Link], str]
@@ -88,8 +116,9 @@ class _Reader:
         return good
 
 
-def load_content(root: Path | str, paths: PathBuilder, term_path: TermPathBuilder,
-                 known_locales: set[str]) -> tuple[Content, list[Problem]]:
+def load_content(
+    root: Path | str, paths: PathBuilder, term_path: TermPathBuilder, known_locales: set[str]
+) -> tuple[Content, list[Problem]]:
     root = Path(root)
     reader = _Reader(root)
     settings = reader.yaml(root / "settings.yml")
@@ -105,28 +134,40 @@ def load_content(root: Path | str, paths: PathBuilder, term_path: TermPathBuilde
             reader.problem(root / "settings.yml", f"unknown language '{locale}'")
     locales = [locale for locale in locales if locale in known_locales]
 
-    sources = {s["id"]: Source(s["id"], s["title"], s.get("kind", ""), s.get("detail", ""))
-               for s in reader.items(root / "sources.yml", "sources", ("id", "title"))}
+    sources = {
+        s["id"]: Source(s["id"], s["title"], s.get("kind", ""), s.get("detail", ""))
+        for s in reader.items(root / "sources.yml", "sources", ("id", "title"))
+    }
     timescales = {
-        t["id"]: Timescale(t["id"], t["rule"], t.get("amount"), t.get("unit"), t.get("from"),
-                           t.get("sources") or [])
+        t["id"]: Timescale(
+            t["id"],
+            t["rule"],
+            t.get("amount"),
+            t.get("unit"),
+            t.get("from"),
+            t.get("sources") or [],
+        )
         for t in reader.items(root / "timescales.yml", "timescales", ("id", "rule"))
     }
     for timescale in timescales.values():
         if timescale.rule not in RULES:
-            reader.problem(root / "timescales.yml",
-                           f"{timescale.id}: rule should be one of {', '.join(RULES)}")
+            reader.problem(
+                root / "timescales.yml", f"{timescale.id}: rule should be one of {', '.join(RULES)}"
+            )
     contacts = {
-        c["id"]: Contact(c["id"], str(c["tel"]) if c.get("tel") else None, c.get("web"),
-                         c.get("sources") or [])
+        c["id"]: Contact(
+            c["id"], str(c["tel"]) if c.get("tel") else None, c.get("web"), c.get("sources") or []
+        )
         for c in reader.items(root / "contacts.yml", "contacts", ("id",))
     }
     for contact in contacts.values():
         if not (contact.tel or contact.web):
             reader.problem(root / "contacts.yml", f"{contact.id} has no tel or web address")
     if settings.get("duty_contact") and settings["duty_contact"] not in contacts:
-        reader.problem(root / "settings.yml",
-                       f"duty_contact '{settings['duty_contact']}' is not in contacts.yml")
+        reader.problem(
+            root / "settings.yml",
+            f"duty_contact '{settings['duty_contact']}' is not in contacts.yml",
+        )
 
     stages = _stages(reader, root / "journey.yml", contacts, timescales)
     for path_sources, file in ((t.sources, "timescales.yml") for t in timescales.values()):
@@ -141,8 +182,14 @@ def load_content(root: Path | str, paths: PathBuilder, term_path: TermPathBuilde
 def _stages(reader, path, contacts, timescales):
     stages = []
     for entry in reader.items(path, "stages", ("slug", "step")):
-        stage = Stage(entry["slug"], entry["step"], entry.get("logic"), entry.get("next") or [],
-                      entry.get("contacts") or [], entry.get("timescales") or [])
+        stage = Stage(
+            entry["slug"],
+            entry["step"],
+            entry.get("logic"),
+            entry.get("next") or [],
+            entry.get("contacts") or [],
+            entry.get("timescales") or [],
+        )
         if stage.logic not in (None, "or", "and"):
             reader.problem(path, f"{stage.slug}: logic should be 'or' or 'and'")
         for contact in stage.contacts:
@@ -173,13 +220,15 @@ def _load_locale(reader, root, locale, content, paths, term_path):
     glossary_entries = reader.items(folder / "glossary.yml", "terms", ("id", "term", "meaning"))
     plain = Renderer(lambda link: paths(locale, link), lambda term: term_path(locale, term))
     glossary = {
-        entry["id"]: Term(entry["id"], entry["term"], entry.get("also") or [],
-                          plain.inline(entry["meaning"]))
+        entry["id"]: Term(
+            entry["id"], entry["term"], entry.get("also") or [], plain.inline(entry["meaning"])
+        )
         for entry in glossary_entries
     }
     term_forms = {term.id: [term.term, *term.forms] for term in glossary.values()}
-    linking = Renderer(lambda link: paths(locale, link), lambda term: term_path(locale, term),
-                       term_forms)
+    linking = Renderer(
+        lambda link: paths(locale, link), lambda term: term_path(locale, term), term_forms
+    )
 
     contact_words = {}
     contacts_file = folder / "contacts.yml"
@@ -191,8 +240,9 @@ def _load_locale(reader, root, locale, content, paths, term_path):
             continue
         if not entry.get("hours"):
             reader.problem(contacts_file, f"contact '{contact_id}' has no hours")
-        contact_words[contact_id] = ContactWords(entry["name"], entry.get("for", ""),
-                                                 entry.get("hours", ""))
+        contact_words[contact_id] = ContactWords(
+            entry["name"], entry.get("for", ""), entry.get("hours", "")
+        )
 
     timescale_file = folder / "timescales.yml"
     sentences = reader.yaml(timescale_file)
@@ -268,15 +318,23 @@ def _page(reader, path, name, renderer, sources):
         before = len(state.links)
         sections.append(Section(section_id, heading, renderer.html(chunk)))
         links_by_section[section_id] = state.links[before:]
-    page = Page(name, reader.name(path), str(meta.get("title", "")),
-                renderer.inline(str(meta.get("summary", ""))), meta.get("sources") or [],
-                intro_html, sections, list(state.terms), links_by_section)
+    page = Page(
+        name,
+        reader.name(path),
+        str(meta.get("title", "")),
+        renderer.inline(str(meta.get("summary", ""))),
+        meta.get("sources") or [],
+        intro_html,
+        sections,
+        list(state.terms),
+        links_by_section,
+    )
     return page
 
 
 def _split_sections(reader, path, body):
     """[(None, None, intro), (id, heading, markdown), ...] split at `## ` headings."""
-    chunks, current = [(None, None, [])], None
+    chunks = [(None, None, [])]
     for line in body.splitlines():
         if line.startswith("## "):
             match = HEADING.match(line)
@@ -316,11 +374,11 @@ def _check_link(reader, page, link, stage_pages, pages, content):
             return
         target = pages.get(link.target)
     elif link.kind == "other":
-        reader.problem(page.file, f"broken link '{link.target}': use stage:, page: or a full "
-                                  "https:// address")
+        reader.problem(
+            page.file, f"broken link '{link.target}': use stage:, page: or a full https:// address"
+        )
         return
     else:
         return
     if link.anchor and target is not None and target.section(link.anchor) is None:
-        reader.problem(page.file, f"broken link: '{link.target}' has no section "
-                                  f"'{link.anchor}'")
+        reader.problem(page.file, f"broken link: '{link.target}' has no section '{link.anchor}'")

@@ -29,8 +29,31 @@ GOVUK_CLASSES = {
 # Text in these is never turned into a glossary link.
 NO_TERM_LINKS = {"a", "h1", "h2", "h3", "h4", "code"}
 
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "h4", "a", "strong", "em", "br", "blockquote",
-                "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "bdi", "span"}
+ALLOWED_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "a",
+    "strong",
+    "em",
+    "br",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "bdi",
+    "span",
+}
 ALLOWED_ATTRIBUTES = {"*": {"class", "id", "lang", "dir"}, "a": {"href"}}
 ALLOWED_URL_SCHEMES = {"https", "http", "tel", "mailto"}
 
@@ -121,7 +144,7 @@ class _GuideTreeprocessor(Treeprocessor):
             else:
                 head += rest[: match.start()]
             links.append(link)
-            rest = rest[match.end():]
+            rest = rest[match.end() :]
         if links:
             links[-1].tail += rest
         else:
@@ -142,13 +165,23 @@ class _GuideExtension(Extension):
 class Renderer:
     """Renders the Markdown of one locale. `paths` builds the guide's addresses."""
 
-    def __init__(self, paths: Callable[[Link], str], term_href: Callable[[str], str],
-                 terms: dict[str, list[str]] | None = None):
+    def __init__(
+        self,
+        paths: Callable[[Link], str],
+        term_href: Callable[[str], str],
+        terms: dict[str, list[str]] | None = None,
+    ):
         self.paths = paths
         self.term_href = term_href
         # longest forms first, so "child protection conference" wins over "conference"
-        forms = sorted(((form, term_id) for term_id, term_forms in (terms or {}).items()
-                        for form in term_forms), key=lambda pair: -len(pair[0]))
+        forms = sorted(
+            (
+                (form, term_id)
+                for term_id, term_forms in (terms or {}).items()
+                for form in term_forms
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
         self.term_patterns = [
             (term_id, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE))
             for form, term_id in forms
@@ -176,5 +209,10 @@ class Renderer:
 
 
 def sanitise(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=ALLOWED_URL_SCHEMES, link_rel=None)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+    )

@@ -1,4 +1,4 @@
-"""Blueprints: the journey (start, map, stages), help pages (rights, contacts, words, about), errors."""
+"""Blueprints: the journey (start, map, stages), help (rights, contacts, words, about), errors."""
 
 from . import errors, guide, help
 

@@ -16,16 +16,18 @@ def start():
 
 @bp.get("/journey")
 def journey():
-    return render_template("guide/journey.html", page=locale_content().pages["journey"],
-                           current=None)
+    return render_template(
+        "guide/journey.html", page=locale_content().pages["journey"], current=None
+    )
 
 
 @bp.get("/journey/<slug>")
 def journey_at(slug):
     """The journey map with one stage marked "you are here"."""
     stage = _stage_or_404(slug)
-    return render_template("guide/journey.html", page=locale_content().pages["journey"],
-                           current=stage)
+    return render_template(
+        "guide/journey.html", page=locale_content().pages["journey"], current=stage
+    )
 
 
 @bp.get("/stages/<slug>")

@@ -1,0 +1,54 @@
+"""Page budget: each page's HTML + CSS gzip size against 14 KB, render-blocking scripts, web fonts
+and other origins. Prints figures; exits 1 if a page breaks the budget.
+
+    make budget
+"""
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from journey_app import create_app  # noqa: E402
+from journey_app.sitemap import every_page_url  # noqa: E402
+
+LIMIT = 14 * 1024
+
+
+def main():
+    app = create_app({"TESTING": True})
+    client = app.test_client()
+    css_cache, failures = {}, []
+    print(f"{'page':48} {'html':>7} {'css':>7} {'total':>7}  (gzip bytes; budget {LIMIT})")
+    for url in every_page_url(app):
+        html = client.get(url).data
+        text = html.decode()
+        css = 0
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
+            if href not in css_cache:
+                css_cache[href] = len(gzip.compress(client.get(href).data, 9))
+            css += css_cache[href]
+        size = len(gzip.compress(html, 9))
+        notes = []
+        if size + css > LIMIT:
+            notes.append("OVER BUDGET")
+        if re.search(r"<script(?![^>]*type=\"module\")(?![^>]*\b(defer|async)\b)[^>]*src=", text):
+            notes.append("render-blocking script")
+        if re.search(r"@font-face|\.woff2?\b", text):
+            notes.append("web font")
+        if re.search(
+            r'(src|href)="(https?:)?//(?!www\.bbc\.co\.uk/weather")', text.split("<body")[0]
+        ):
+            notes.append("loads from another origin")
+        failures += [(url, n) for n in notes]
+        print(f"{url:48} {size:7} {css:7} {size + css:7}  {' '.join(notes)}")
+    css_text = "".join(client.get(h).get_data(as_text=True) for h in css_cache)
+    if "@font-face" in css_text:
+        failures.append(("css", "web font"))
+    print(f"\n{len(failures)} problem(s)" if failures else "\nEvery page is within budget.")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
