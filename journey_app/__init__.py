@@ -2,11 +2,15 @@
 
 import os
 
-from flask import Flask, g, redirect, url_for
+from flask import Flask, g, url_for
 from flask_babel import Babel
 
+from .caching import setup_caching
 from .config import CONFIGS, DEFAULT_LOCALE, LANGUAGES_BY_CODE, PROJECT_ROOT
 from .content import ContentError, load_content
+from .languages import redirect_to_reader_language, setup_languages
+from .request_log import setup_request_log
+from .security import setup_security_headers
 from .templating import setup_templates
 from .views import register_views
 
@@ -22,13 +26,17 @@ def create_app(test_config=None):
         app.config.update(test_config)
 
     babel.init_app(app, locale_selector=current_locale)
+    setup_caching(app)
+    setup_security_headers(app)
+    setup_request_log(app)
     setup_templates(app)
+    setup_languages(app)
     register_views(app)
     load_guide_content(app)
 
     @app.get("/")
     def root():
-        return redirect(url_for("guide.start", lang=DEFAULT_LOCALE))
+        return redirect_to_reader_language()
 
     from .commands import register_commands
 
@@ -69,4 +77,5 @@ PAGE_ENDPOINTS = {
     "contacts": "help.contacts",
     "words": "help.words",
     "about": "help.about",
+    "staying-safe": "help.staying_safe",
 }

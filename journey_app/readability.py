@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import textstat
 
+WORD_CHARACTER = re.compile(r"[^\W_]")
 BLOCK_TAGS = {
     "p",
     "li",
@@ -24,7 +25,9 @@ BLOCK_TAGS = {
     "legend",
     "label",
 }
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# full stops and question marks of every script the guide uses: Latin, Arabic and Urdu (؟ ۔),
+# Gujarati and Gurmukhi (।)
+SENTENCE_END = re.compile(r"(?<=[.!?؟۔।])\s+")
 
 
 class _BlockText(HTMLParser):
@@ -76,12 +79,14 @@ def sentences_of(html: str) -> list[str]:
 
 
 def word_count(sentence: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", sentence))
+    """Words are runs of text between spaces that hold a letter or digit. (Counting runs of
+    letters would split Gujarati, Gurmukhi and Arabic words at their vowel signs.)"""
+    return sum(1 for token in sentence.split() if WORD_CHARACTER.search(token))
 
 
 def as_prose(html: str) -> str:
     """The page's text with every block ending in a full stop, as readability formulas expect."""
-    return " ".join(b if b[-1] in ".!?:" else b + "." for b in blocks_of(html))
+    return " ".join(b if b[-1] in ".!?:؟۔।" else b + "." for b in blocks_of(html))
 
 
 def grade(html: str) -> float:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from journey_app import create_app  # noqa: E402
-from journey_app.sitemap import every_page_url  # noqa: E402
+from journey_app.flow import paths  # noqa: E402
+from journey_app.sitemap import every_page_url, is_download  # noqa: E402
 
 LIMIT = 14 * 1024
 
@@ -21,8 +22,7 @@ def main():
     client = app.test_client()
     css_cache, failures = {}, []
     print(f"{'page':48} {'html':>7} {'css':>7} {'total':>7}  (gzip bytes; budget {LIMIT})")
-    for url in every_page_url(app):
-        html = client.get(url).data
+    for url, html in _pages(app, client):
         text = html.decode()
         css = 0
         for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text):
@@ -48,6 +48,29 @@ def main():
         failures.append(("css", "web font"))
     print(f"\n{len(failures)} problem(s)" if failures else "\nEvery page is within budget.")
     return 1 if failures else 0
+
+
+def _pages(app, client):
+    """(label, HTML) for every page: each address, then the "Where am I?" pages, which are only
+    ever the answer to a form (every question, each with its error, and every result)."""
+    for url in every_page_url(app):
+        if not is_download(url):  # a PDF to download, not a page to show
+            yield url, client.get(url).data
+    address = "/en/where-am-i/"
+    shown = set()
+    for path in paths(app.extensions["journey_content"].flow):
+        before = {}
+        for answer in path.answers:
+            if answer.question not in shown:
+                shown.add(answer.question)
+                form = {**before, "show": answer.question}
+                yield f"POST question {answer.question}", client.post(address, data=form).data
+                form = {**before, "question": answer.question}
+                yield f"POST error {answer.question}", client.post(address, data=form).data
+            before[answer.question] = answer.option
+        form = {**before, "question": path.answers[-1].question}
+        label = "POST result " + "/".join(a.option for a in path.answers)
+        yield label, client.post(address, data=form).data
 
 
 if __name__ == "__main__":

@@ -7,10 +7,13 @@ check command prints it.
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from .easy_read import load_easy_read
+from .key_dates import load_key_dates
 from .models import (
     Contact,
     ContactWords,
@@ -22,9 +25,23 @@ from .models import (
     Source,
     Stage,
     Term,
+    Text,
     Timescale,
 )
+from .questions import load_questions
 from .render import Link, Renderer
+from .safety import is_web_address, script_risks, yaml_script_risks
+from .share import load_share_words
+from .translations import (
+    REVIEW_STATES,
+    SOURCE_LOCALE,
+    load_yaml,
+    merge,
+    read_locale_settings,
+    split_front_matter,
+    tag,
+    translation_report,
+)
 
 STAGE_SECTIONS = (
     "what-it-is",
@@ -52,15 +69,13 @@ REQUIRED_PAGES = {
     "contacts": (),
     "words": (),
     "about": ("who-publishes", "sources", "reviewed", "accessibility", "privacy"),
+    "staying-safe": ("exit", "not-hidden", "private-browsing", "clear-history"),
 }
 # Pages whose text links glossary words on first use.
 TERM_LINKED_PAGES = {"rights"}
 RULES = ("law", "national", "local")
 SETTINGS_KEYS = ("council", "duty_contact", "exit_url", "guide_url", "content_reviewed", "locales")
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{#(?P<id>[a-z0-9-]+)\})?\s*$")
-UNSAFE = re.compile(
-    r"<\s*(script|iframe|object|embed|style|form|img)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE
-)
 
 # paths(locale, link) -> address; term_path(locale, term_id) -> address
 PathBuilder = Callable[[str, Link], str]
@@ -68,31 +83,100 @@ TermPathBuilder = Callable[[str, str], str]
 
 
 class _Reader:
+    """Reads the content folder and collects its problems.
+
+    A file in a language folder (`<locale>/...`) falls back to English: when the translation is
+    missing, the English file of the same path is read instead, and every string read from a
+    language folder is a `Text` that knows its language (see translations.py).
+    """
+
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.locales: set[str] = set()  # language folders, once the settings are read
+        self.review: dict[str, str] = {}  # each language's default review state
+        self._english: dict[tuple, object] = {}  # parsed English files, each read once
+        self._pages: dict[Path, tuple] = {}  # rendered English pages, reused as fallback
+        self._inline: dict[str, tuple] = {}  # rendered English lines, reused as fallback
 
     def name(self, path: Path) -> str:
         return str(path.relative_to(self.root))
 
     def problem(self, path: Path | str, message: str):
         file = path if isinstance(path, str) else self.name(path)
-        self.problems.append(Problem(file, message))
+        problem = Problem(file, message)
+        if problem not in self.problems:  # an English file read for every language: once
+            self.problems.append(problem)
+
+    def split(self, path: Path) -> tuple[str | None, Path]:
+        """(language, path inside its folder), or (None, path) for shared data."""
+        relative = path.relative_to(self.root)
+        if len(relative.parts) > 1 and relative.parts[0] in self.locales:
+            return relative.parts[0], Path(*relative.parts[1:])
+        return None, relative
+
+    def locate(self, path: Path) -> tuple[Path, str | None]:
+        """The file to read for `path`, and the language it is in: the English file of the same
+        path when a translation is missing."""
+        locale, inside = self.split(path)
+        if locale in (None, SOURCE_LOCALE) or path.is_file():
+            return path, locale
+        return self.root / SOURCE_LOCALE / inside, SOURCE_LOCALE
 
     def yaml(self, path: Path, expected=dict):
+        locale, inside = self.split(path)
+        if locale is None:
+            return self._parse(path, expected)
+        key = (inside, expected)
+        if key not in self._english:
+            self._english[key] = self._parse(self.root / SOURCE_LOCALE / inside, expected)
+        english = self._english[key]
+        if locale == SOURCE_LOCALE or not path.is_file():
+            return tag(english, SOURCE_LOCALE)
+        translated = self._parse(path, expected, translation=True)
+        if isinstance(translated, dict):
+            self.review_state(path, translated.get("review"))
+        return merge(english, translated, locale)
+
+    def inline(self, renderer, text) -> Text:
+        """`renderer.inline(text)` in `text`'s language; English text is rendered once and its
+        links pointed at each language that shows it."""
+        lang = getattr(text, "lang", SOURCE_LOCALE)
+        here = renderer.paths(Link("page", "start"))
+        if lang == SOURCE_LOCALE and text in self._inline:
+            html, english_start = self._inline[text]
+            return Text(html.replace(f'href="{english_start}', f'href="{here}'), lang)
+        html = renderer.inline(text)
+        if lang == SOURCE_LOCALE:
+            self._inline[text] = (html, here)
+        return Text(html, lang)
+
+    def review_state(self, path: Path, recorded) -> str:
+        """A translated file's review state: its own, or its language's default."""
+        locale, _ = self.split(path)
+        if recorded is None:
+            return self.review.get(locale, "draft")
+        if recorded not in REVIEW_STATES:
+            self.problem(path, f"review should be one of {', '.join(REVIEW_STATES)}")
+            return "draft"
+        return recorded
+
+    def _parse(self, path: Path, expected=dict, translation=False):
         if not path.is_file():
             self.problem(path, "file is missing")
             return expected()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
             self.problem(path, f"is not valid YAML: {error}")
-            return expected()
+            return None if translation else expected()
         if data is None:
             return expected()
         if not isinstance(data, expected):
             self.problem(path, f"should hold a {expected.__name__}")
-            return expected()
+            return None if translation else expected()
+        for risk in yaml_script_risks(data):
+            self.problem(path, f"contains HTML that could run a script ({risk}); it is never run")
         return data
 
     def items(self, path: Path, key: str, required: tuple[str, ...]):
@@ -133,6 +217,20 @@ def load_content(
         if locale not in known_locales:
             reader.problem(root / "settings.yml", f"unknown language '{locale}'")
     locales = [locale for locale in locales if locale in known_locales]
+    if SOURCE_LOCALE not in locales:
+        reader.problem(
+            root / "settings.yml", f"locales must include '{SOURCE_LOCALE}': it is the source"
+        )
+    else:  # English first: other languages fall back to its files
+        locales = [SOURCE_LOCALE, *(locale for locale in locales if locale != SOURCE_LOCALE)]
+    reader.locales = set(locales)
+    locale_settings = {}
+    for locale in locales:
+        found = []
+        locale_settings[locale] = read_locale_settings(root, locale, found)
+        reader.review[locale] = locale_settings[locale].review
+        for problem in found:
+            reader.problem(problem.file, problem.message)
 
     sources = {
         s["id"]: Source(s["id"], s["title"], s.get("kind", ""), s.get("detail", ""))
@@ -146,6 +244,7 @@ def load_content(
             t.get("unit"),
             t.get("from"),
             t.get("sources") or [],
+            bool(t.get("before")),
         )
         for t in reader.items(root / "timescales.yml", "timescales", ("id", "rule"))
     }
@@ -163,6 +262,12 @@ def load_content(
     for contact in contacts.values():
         if not (contact.tel or contact.web):
             reader.problem(root / "contacts.yml", f"{contact.id} has no tel or web address")
+    for contact in contacts.values():
+        if contact.web and not is_web_address(contact.web):
+            reader.problem(root / "contacts.yml", f"{contact.id}: web should start with https://")
+    for key, value in (*settings.items(), *settings["council"].items()):
+        if key.endswith(("url", "website")) and value and not is_web_address(value):
+            reader.problem(root / "settings.yml", f"{key} should start with https://")
     if settings.get("duty_contact") and settings["duty_contact"] not in contacts:
         reader.problem(
             root / "settings.yml",
@@ -176,6 +281,15 @@ def load_content(
     content = Content(settings, stages, timescales, contacts, sources, {})
     for locale in locales:
         content.locales[locale] = _load_locale(reader, root, locale, content, paths, term_path)
+        content.locales[locale].review = locale_settings[locale].review
+        content.locales[locale].interface_review = locale_settings[locale].interface
+        content.locales[locale].complete = locale_settings[locale].complete
+    content.key_dates = load_key_dates(reader, root, content, paths, term_path)
+    content.share = load_share_words(reader, root, content, paths, term_path)
+    load_questions(reader, root, content)
+    content.translations, translation_problems = translation_report(root, locales)
+    for problem in translation_problems:
+        reader.problem(problem.file, problem.message)
     return content, reader.problems
 
 
@@ -221,7 +335,10 @@ def _load_locale(reader, root, locale, content, paths, term_path):
     plain = Renderer(lambda link: paths(locale, link), lambda term: term_path(locale, term))
     glossary = {
         entry["id"]: Term(
-            entry["id"], entry["term"], entry.get("also") or [], plain.inline(entry["meaning"])
+            entry["id"],
+            entry["term"],
+            entry.get("also") or [],
+            reader.inline(plain, entry["meaning"]),
         )
         for entry in glossary_entries
     }
@@ -253,8 +370,8 @@ def _load_locale(reader, root, locale, content, paths, term_path):
     stage_pages = {}
     for stage in content.stages:
         path = folder / "stages" / f"{stage.slug}.md"
-        if not path.is_file():
-            reader.problem(path, f"stage '{stage.slug}' has no page")
+        if not reader.locate(path)[0].is_file():
+            reader.problem(reader.locate(path)[0], f"stage '{stage.slug}' has no page")
             continue
         page = _page(reader, path, stage.slug, linking, content.sources)
         _require_sections(reader, page, STAGE_SECTIONS)
@@ -272,15 +389,17 @@ def _load_locale(reader, root, locale, content, paths, term_path):
     pages = {}
     for name, required in REQUIRED_PAGES.items():
         path = folder / "pages" / f"{name}.md"
-        if not path.is_file():
-            reader.problem(path, "page is missing")
+        if not reader.locate(path)[0].is_file():
+            reader.problem(reader.locate(path)[0], "page is missing")
             continue
         renderer = linking if name in TERM_LINKED_PAGES else plain
         pages[name] = _page(reader, path, name, renderer, content.sources)
         _require_sections(reader, pages[name], required)
 
     _check_links(reader, stage_pages, pages, content)
-    return LocaleContent(locale, stage_pages, pages, contact_words, sentences, glossary)
+    words = LocaleContent(locale, stage_pages, pages, contact_words, sentences, glossary)
+    words.easy_read = load_easy_read(reader, folder, content, _check_sources)
+    return words
 
 
 def what_next_links(page):
@@ -288,12 +407,51 @@ def what_next_links(page):
 
 
 def _page(reader, path, name, renderer, sources):
+    """The page at `path`; in another language without its translation, the English page (rendered
+    once, for English) with its links pointing to that language's pages."""
+    source, lang = reader.locate(path)
+    locale, _ = reader.split(path)
+    here = renderer.paths(Link("page", "start"))  # the address of this language's start page
+    if lang != locale and source in reader._pages:
+        english, english_start = reader._pages[source]
+        return _relocalised(english, english_start, here)
+    page, meta = _render_page(reader, source, name, renderer, sources)
+    page.lang = lang or SOURCE_LOCALE
+    page.title, page.summary = Text(page.title, page.lang), Text(page.summary, page.lang)
+    page.intro_html = Text(page.intro_html, page.lang)
+    for section in page.sections:
+        section.lang = page.lang
+        section.heading = Text(section.heading, page.lang)
+        section.html = Text(section.html, page.lang)
+    if page.lang == SOURCE_LOCALE:
+        reader._pages[source] = (page, here)
+    else:
+        page.review = reader.review_state(path, meta.get("review"))
+    return page
+
+
+def _relocalised(page, english_start, here):
+    """An English page shown in another language: the same words; its links to the guide's pages
+    go to that language's pages (every address starts with the language's start address)."""
+
+    def fix(html):
+        return Text(html.replace(f'href="{english_start}', f'href="{here}'), page.lang)
+
+    return replace(
+        page,
+        summary=fix(page.summary),
+        intro_html=fix(page.intro_html),
+        sections=[replace(section, html=fix(section.html)) for section in page.sections],
+    )
+
+
+def _render_page(reader, path, name, renderer, sources):
     text = path.read_text(encoding="utf-8")
     meta, body = {}, text
     if text.startswith("---"):
-        _, front, body = text.split("---", 2) if text.count("---") >= 2 else ("", "", text)
+        front, body = split_front_matter(text)
         try:
-            meta = yaml.safe_load(front) or {}
+            meta = load_yaml(front) or {}
         except yaml.YAMLError as error:
             reader.problem(path, f"front matter is not valid YAML: {error}")
     if not isinstance(meta, dict):
@@ -303,8 +461,12 @@ def _page(reader, path, name, renderer, sources):
         if not meta.get(key):
             reader.problem(path, f"front matter has no {key}")
     _check_sources(reader, reader.name(path), meta.get("sources") or [], sources)
-    if UNSAFE.search(text):
-        reader.problem(path, "contains HTML that could run a script; it is removed when shown")
+    risks = script_risks(text)
+    if risks:
+        reader.problem(
+            path,
+            f"contains HTML that could run a script ({', '.join(risks)}); it is removed when shown",
+        )
 
     state = renderer.start_page()
     chunks = _split_sections(reader, path, body)
@@ -329,7 +491,7 @@ def _page(reader, path, name, renderer, sources):
         list(state.terms),
         links_by_section,
     )
-    return page
+    return page, meta
 
 
 def _split_sections(reader, path, body):

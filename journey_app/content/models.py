@@ -21,11 +21,27 @@ class ContentError(Exception):
         super().__init__(f"The content has {len(self.problems)} problem(s):\n{lines}")
 
 
+class Text(str):
+    """A string from a per-language content file that knows the language it is written in:
+    the page's language, or `en` when the translation is missing and the English is shown."""
+
+    lang: str
+
+    def __new__(cls, value, lang):
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+    def __reduce__(self):
+        return (Text, (str(self), self.lang))
+
+
 @dataclass
 class Section:
     id: str
     heading: str
     html: str
+    lang: str = "en"  # the language the section is written in (English when shown as fallback)
 
 
 @dataclass
@@ -42,6 +58,8 @@ class Page:
     terms: list[str] = field(default_factory=list)  # glossary ids linked on this page
     # the links written in each section (None: before the first heading), for the check
     links_by_section: dict = field(default_factory=dict, repr=False)
+    lang: str = "en"  # the language of the file shown: English when the translation is missing
+    review: str | None = None  # a translation's review state: draft or reviewed (None: English)
 
     def section(self, section_id):
         return next((s for s in self.sections if s.id == section_id), None)
@@ -65,6 +83,7 @@ class Timescale:
     unit: str | None
     start: str | None
     sources: list[str]
+    before: bool = False  # counted back from `start` (a report due before a conference)
 
 
 @dataclass
@@ -108,6 +127,13 @@ class LocaleContent:
     contacts: dict[str, ContactWords]
     timescales: dict[str, str]
     glossary: dict[str, Term]
+    # from <locale>/locale.yml: the default review state of its files, the review state of
+    # its interface words (translations/<locale>), and whether every file must be translated
+    review: str = "reviewed"
+    interface_review: str = "reviewed"
+    complete: bool = True
+    questions: object = None  # content.questions.QuestionsWords: the "Where am I?" words
+    easy_read: object = None  # content.easy_read.EasyRead: the easy-read pages and pictures
 
 
 @dataclass
@@ -119,6 +145,11 @@ class Content:
     sources: dict[str, Source]
     locales: dict[str, LocaleContent]
     stage_by_slug: dict[str, Stage] = field(init=False)
+    key_dates: object = None  # content.key_dates.KeyDates: the key dates page
+    flow: object = None  # flow.Flow: the "Where am I?" questions (content/flow.yml)
+    share: dict = field(default_factory=dict)  # locale -> words for sharing and the handout
+    # translations.LocaleReport per language other than English: what is missing or stale
+    translations: list = field(default_factory=list)
 
     def __post_init__(self):
         self.stage_by_slug = {stage.slug: stage for stage in self.stages}

@@ -14,4 +14,7 @@ def register(app):
         requested = g.get("lang_requested") or request.path.split("/")[1]
         g.lang = requested if requested in content.locales else DEFAULT_LOCALE
         refresh()
-        return render_template("errors/error.html", code=error.code), error.code
+        # a 405 must say which methods the page takes
+        methods = getattr(error, "valid_methods", None)
+        headers = {"Allow": ", ".join(sorted(methods))} if methods else {}
+        return render_template("errors/error.html", code=error.code), error.code, headers

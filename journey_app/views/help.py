@@ -1,4 +1,4 @@
-"""Help pages: rights, who to contact, words explained and about."""
+"""Help pages: rights, who to contact, words explained, about and staying safe online."""
 
 from flask import Blueprint, render_template
 
@@ -27,3 +27,8 @@ def words():
 @bp.get("/about")
 def about():
     return render_template("help/about.html", page=locale_content().pages["about"])
+
+
+@bp.get("/staying-safe")
+def staying_safe():
+    return render_template("help/staying-safe.html", page=locale_content().pages["staying-safe"])

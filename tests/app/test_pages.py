@@ -5,6 +5,8 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from journey_app.config import LANGUAGES_BY_CODE
+
 
 class PageFacts(HTMLParser):
     def __init__(self):
@@ -55,8 +57,9 @@ def test_every_page_loads_with_title_language_and_one_heading(pages):
         assert response.status_code == 200, url
         page = facts(response)
         assert page.title.strip(), url
-        assert page.html_attrs.get("lang") == "en", url
-        assert page.html_attrs.get("dir") == "ltr", url
+        language = LANGUAGES_BY_CODE[url.split("/")[1]]
+        assert page.html_attrs.get("lang") == language.code, url
+        assert page.html_attrs.get("dir") == language.direction, url
         assert page.h1_count == 1, url
 
 
@@ -99,7 +102,7 @@ def test_unknown_pages_get_a_friendly_404_with_a_way_back(client):
         "/en/stages/no-such-stage",
         "/xx/",
         "/en/journey/nowhere",
-        "/pl/",
+        "/de/",
     ):
         response = client.get(path)
         assert response.status_code == 404, path

@@ -16,6 +16,8 @@ def main_content(html):
 def test_every_page_is_plain_english(pages):
     too_hard = {}
     for url, response in pages.items():
+        if not url.startswith("/en/"):  # the measure is for English; translations keep its meaning
+            continue
         html = main_content(response.get_data(as_text=True))
         words, sentence = longest_sentence(html)
         page_grade = grade(html)

@@ -1,0 +1,147 @@
+"""HTTP caching and compression: a page costs about what a hello-world page costs.
+
+- Pages: each page is rendered once per process and kept, so later requests skip the templates.
+  Every page carries a strong ETag (a hash of its body) and `Cache-Control: public, max-age=300`,
+  and a request with a matching `If-None-Match` gets an empty 304.
+- A response that says `Cache-Control: no-store` (a question, a result, key dates) is never
+  kept, hashed or marked public: whatever a family entered stays out of every cache.
+- Static files under static/build carry a hash of their content in their name (see
+  assets/build.mjs), so browsers may keep them for a year without asking again.
+- Responses are compressed (zstd, brotli or gzip, whichever the browser prefers) by Flask-Compress.
+
+Only an address without a query string is kept. A view whose page depends on anything else (a
+request header, say) must say so with `Cache-Control: no-store` or `private`, or a `Vary` header:
+then it is not kept.
+"""
+
+from flask import Flask, Response, request
+from flask_compress import Compress
+
+PAGE_CACHE_CONTROL = "public, max-age=300"
+IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable"
+OTHER_STATIC_CACHE_CONTROL = "public, max-age=86400"
+# Pages are a fixed set (routes x stages x languages), a few hundred at most. The cap only
+# guards memory against a route that answers 200 to any address.
+MAX_KEPT_PAGES = 5000
+SERVED_KEPT = "journey_app.served_kept_page"  # marks, in the WSGI environ, a page served as kept
+
+
+def setup_caching(app: Flask) -> None:
+    # In development templates reload on every change, so pages are not kept there.
+    app.config.setdefault("KEEP_RENDERED_PAGES", not app.config["TEMPLATES_AUTO_RELOAD"])
+    kept_pages: dict[str, tuple[bytes, list[tuple[str, str]]]] = {}
+    app.extensions["journey_kept_pages"] = kept_pages
+
+    # Flask runs after_request handlers in the reverse order of registration, so these run last:
+    # compression, which sees the final page and names the encoding in its ETag (`"hash:br"`),
+    # then the 304 for a browser that holds that compressed copy. Compression keeps the
+    # compressed copies of kept pages only.
+    @app.after_request
+    def answer_if_none_match_after_compression(response: Response) -> Response:
+        if "Content-Encoding" in response.headers and response.get_etag()[0]:
+            return _answer_if_none_match(response)
+        return response
+
+    app.config.setdefault("COMPRESS_CACHE_BACKEND", lambda: _KeptCompressed(kept_pages))
+    app.config.setdefault(
+        "COMPRESS_CACHE_KEY",
+        lambda request: request.path if _is_kept(request, kept_pages) else "",
+    )
+    # only when the browser sends If-None-Match, above: it is costly on every request
+    app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
+    app.extensions["compress"] = Compress(app)
+
+    @app.before_request
+    def serve_kept_page():
+        if _is_kept(request, kept_pages):
+            body, headers = kept_pages[request.path]
+            request.environ[SERVED_KEPT] = True
+            return Response(body, status=200, headers=headers)
+        return None
+
+    @app.after_request
+    def add_cache_headers(response: Response) -> Response:
+        if request.environ.get(SERVED_KEPT):  # its headers are already complete
+            return _answer_if_none_match(response)
+        if request.endpoint == "static":
+            return _static_headers(response)
+        if not _cacheable(response):
+            return response
+        if not response.get_etag()[0]:
+            response.add_etag()
+        response.headers.setdefault("Cache-Control", PAGE_CACHE_CONTROL)
+        if (
+            app.config["KEEP_RENDERED_PAGES"]
+            and not request.query_string
+            and request.path not in kept_pages
+            and len(kept_pages) < MAX_KEPT_PAGES
+            and _same_for_everyone(response)
+        ):
+            kept_pages[request.path] = (
+                response.get_data(),
+                [(k, v) for k, v in response.headers if k != "Content-Length"],
+            )
+        return _answer_if_none_match(response)
+
+
+def _is_kept(request, kept_pages) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.query_string
+        and request.path in kept_pages
+    )
+
+
+class _KeptCompressed:
+    """Flask-Compress's cache: the compressed copies of kept pages, and nothing else."""
+
+    def __init__(self, kept_pages):
+        self.kept_pages = kept_pages
+        self.copies: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.copies.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        # The key is "<algorithm>;<path>", with an empty path for a page that is not kept.
+        if key.partition(";")[2] in self.kept_pages:
+            self.copies[key] = value
+
+
+def _answer_if_none_match(response: Response) -> Response:
+    """An empty 304 when the browser already holds this page (pages carry no Last-Modified)."""
+    if "HTTP_IF_NONE_MATCH" in request.environ:
+        return response.make_conditional(request)
+    return response
+
+
+def _cacheable(response: Response) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.direct_passthrough
+        and not response.is_streamed
+        and "no-store" not in response.headers.get("Cache-Control", "")
+        and "Set-Cookie" not in response.headers
+    )
+
+
+def _same_for_everyone(response: Response) -> bool:
+    """A page can be kept and replayed only if it depends on its address alone."""
+    cache_control = response.headers.get("Cache-Control", "")
+    return (
+        "private" not in cache_control
+        and "no-cache" not in cache_control
+        and "Vary" not in response.headers
+        and "nonce-" not in response.headers.get("Content-Security-Policy", "")
+    )
+
+
+def _static_headers(response: Response) -> Response:
+    filename = (request.view_args or {}).get("filename", "")
+    if response.status_code in (200, 206, 304):
+        hashed = filename.startswith("build/") and filename != "build/manifest.json"
+        response.headers["Cache-Control"] = (
+            IMMUTABLE_CACHE_CONTROL if hashed else OTHER_STATIC_CACHE_CONTROL
+        )
+    return response

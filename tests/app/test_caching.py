@@ -1,0 +1,143 @@
+"""HTTP caching: ETags and 304s, compression, year-long assets, and no-store left alone."""
+
+import gzip
+import re
+
+import brotli
+import pytest
+from flask import make_response, template_rendered
+
+from journey_app import create_app
+
+
+@pytest.fixture(scope="module")
+def production_app():
+    """The guide as production runs it (pages kept after their first render), plus one page that
+    says no-store, as the question, result and key-dates pages do."""
+    app = create_app({"TESTING": True, "KEEP_RENDERED_PAGES": True})
+    app.private_renders = 0
+
+    @app.get("/<lang>/no-store-example")
+    def no_store_example(lang):
+        app.private_renders += 1
+        response = make_response(f"<p>Your answers, render {app.private_renders}</p>")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return app
+
+
+def _renders(app, url, **kwargs):
+    """The response to url, and how many templates were rendered to make it."""
+    rendered = []
+
+    def record(sender, template, context, **extra):
+        rendered.append(template.name)
+
+    with template_rendered.connected_to(record, app):
+        response = app.test_client().get(url, **kwargs)
+    return response, rendered
+
+
+def test_every_page_has_a_strong_etag_and_may_be_kept_five_minutes(pages):
+    for url, response in pages.items():
+        if "no-store" in response.headers.get("Cache-Control", ""):
+            continue
+        etag = response.headers.get("ETag", "")
+        assert re.fullmatch(r'"[0-9a-f]{40}"', etag), url
+        assert response.headers["Cache-Control"] == "public, max-age=300", url
+
+
+def test_pages_that_say_no_store_keep_it_and_get_no_etag(pages, production_app):
+    private = [r for r in pages.values() if "no-store" in r.headers.get("Cache-Control", "")]
+    private.append(production_app.test_client().get("/en/no-store-example"))
+    for response in private:
+        assert "public" not in response.headers["Cache-Control"]
+        assert "max-age" not in response.headers["Cache-Control"]
+        assert "ETag" not in response.headers
+
+
+def test_a_browser_holding_the_page_gets_an_empty_304(client):
+    first = client.get("/en/stages/initial-conference")
+    again = client.get(
+        "/en/stages/initial-conference", headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.data == b""
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Cache-Control"] == "public, max-age=300"
+
+
+def test_a_browser_holding_another_version_gets_the_whole_page(client):
+    stale = client.get("/en/", headers={"If-None-Match": '"0123456789abcdef"'})
+    assert stale.status_code == 200
+    assert b"<h1" in stale.data
+    other_page = client.get("/en/rights")
+    assert other_page.headers["ETag"] != stale.headers["ETag"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decompress"), [("gzip", gzip.decompress), ("br", brotli.decompress)]
+)
+def test_pages_are_compressed_for_browsers_that_ask(client, encoding, decompress):
+    plain = client.get("/en/words")
+    packed = client.get("/en/words", headers={"Accept-Encoding": encoding})
+    assert packed.headers["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 2
+    etag = packed.headers["ETag"]
+    assert etag == plain.headers["ETag"][:-1] + f':{encoding}"'
+    again = client.get("/en/words", headers={"Accept-Encoding": encoding, "If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.data == b""
+
+
+def test_built_assets_are_kept_for_a_year_and_other_files_for_a_day(client):
+    start = client.get("/en/").get_data(as_text=True)
+    assets = re.findall(r'(?:href|src)="(/static/build/[^"]+)"', start)
+    assert any(a.endswith(".css") for a in assets) and any(a.endswith(".js") for a in assets)
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        response.close()
+    favicon = client.get("/static/favicon.svg")
+    assert favicon.headers["Cache-Control"] == "public, max-age=86400"
+    favicon.close()
+
+
+def test_not_found_pages_are_not_marked_for_caching(production_app):
+    missing = production_app.test_client().get("/en/stages/no-such-stage")
+    assert missing.status_code == 404
+    assert "public" not in missing.headers.get("Cache-Control", "")
+    assert "/en/stages/no-such-stage" not in production_app.extensions["journey_kept_pages"]
+
+
+def test_in_production_a_page_is_rendered_once_then_served_as_it_was(production_app):
+    first, rendered = _renders(production_app, "/en/stages/strategy-meeting")
+    assert "guide/stage.html" in rendered
+    again, rendered_again = _renders(production_app, "/en/stages/strategy-meeting")
+    assert rendered_again == []
+    assert again.data == first.data
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers.get("Content-Security-Policy") == first.headers.get(
+        "Content-Security-Policy"
+    )
+    head = production_app.test_client().head("/en/stages/strategy-meeting")
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["ETag"] == first.headers["ETag"]
+
+
+def test_an_address_with_a_query_string_is_rendered_afresh(production_app):
+    _renders(production_app, "/en/journey")
+    _, rendered = _renders(production_app, "/en/journey?from=leaflet")
+    assert "guide/journey.html" in rendered
+
+
+def test_no_store_pages_are_rendered_for_each_request(production_app):
+    client = production_app.test_client()
+    first = client.get("/en/no-store-example").get_data(as_text=True)
+    second = client.get("/en/no-store-example").get_data(as_text=True)
+    assert first != second
+    assert "/en/no-store-example" not in production_app.extensions["journey_kept_pages"]
