@@ -65,6 +65,8 @@ def export_site(
     started = time.perf_counter()
     out = Path(outdir)
     _prepare(out)
+    # first: the pages name the built assets the app found when it started
+    _copy_static(app, out)
     content = app.extensions["journey_content"]
     report = ExportReport(locales=list(content.locales))
     urls = sorted(every_page_url(app), key=lambda url: (not is_download(url), url))
@@ -97,7 +99,6 @@ def export_site(
         _write(out / locale / "404.html", missing.get_data())
         if locale == default_locale:
             _write(out / "404.html", missing.get_data())
-    _copy_static(app, out)
     report.files = sum(1 for path in out.rglob("*") if path.is_file() and path.name != MARKER)
     report.seconds = time.perf_counter() - started
     return report
@@ -245,4 +246,4 @@ def export_command(outdir, server_origin):
             click.echo(f"  {url}")
     routes = dynamic_routes(app)
     if routes:
-        click.echo("Dynamic only (not in the export): " + ", ".join(routes))
+        click.echo("Answered only by the server (a form's POST): " + ", ".join(routes))

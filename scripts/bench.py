@@ -1,12 +1,13 @@
-"""Speed on loopback, in one bounded run: `make bench` (about 2 minutes; LIGHTHOUSE=1 adds ~1).
+"""Speed on loopback, in one bounded run: `make bench` (a few minutes; LIGHTHOUSE=1 adds ~1).
 
 1. Times the static export of the whole site in every enabled language.
 2. Prints each page's HTML + CSS gzip size against the 14 KB budget (scripts/budget.py).
 3. Serves the app under gunicorn (2 workers), a hello-world Flask app under the same gunicorn
    settings, and the export under nginx next to the same files served raw by the same nginx
    (asked for by their file names, so no address lookup: the most nginx can do with those bytes);
-   loads each with wrk (10 s, 50 connections) over a fixed set of pages; prints requests/s, p50
-   and p99 latency and the ratios app / hello-world and export / raw nginx.
+   loads each with wrk (10 s, 50 connections; each pair twice, A B B A) over a fixed set of
+   pages; prints requests/s, p50 and p99 latency and the ratios app / hello-world and export /
+   raw nginx.
 4. With LIGHTHOUSE=1: Lighthouse 12 (mobile) on a start, a stage, a question and a result page:
    the four scores and the Largest Contentful Paint.
 
@@ -141,14 +142,18 @@ def main():
         script = wrk_script(tmp / "pages.lua", PAGES)
         files = [page.rstrip("/") + "/index.html" for page in PAGES]
         file_script = wrk_script(tmp / "files.lua", files)
+        app_url, hello_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{hello_port}/"
+        export_url, raw_url = f"http://127.0.0.1:{export_port}", f"http://127.0.0.1:{raw_port}"
         results = {
-            "app": wrk(f"http://127.0.0.1:{app_port}", script),
-            "hello-world": wrk(f"http://127.0.0.1:{hello_port}/"),
-            "export (nginx)": wrk(f"http://127.0.0.1:{export_port}", script),
-            "raw files (nginx)": wrk(f"http://127.0.0.1:{raw_port}", file_script),
-            "app, compressed": wrk(
-                f"http://127.0.0.1:{app_port}", script, ["-H", "Accept-Encoding: br, gzip"]
+            **compare(
+                ("app", lambda: wrk(app_url, script)),
+                ("hello-world", lambda: wrk(hello_url)),
             ),
+            **compare(
+                ("export (nginx)", lambda: wrk(export_url, script)),
+                ("raw files (nginx)", lambda: wrk(raw_url, file_script)),
+            ),
+            "app, compressed": wrk(app_url, script, ["-H", "Accept-Encoding: br, gzip"]),
         }
         print(f"{'server':18} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}  errors")
         for name, result in results.items():
@@ -156,7 +161,11 @@ def main():
                 f"{name:18} {result['rps']:10.0f} {result['p50']:8.2f} {result['p99']:8.2f}  "
                 f"{result['errors'] or '-'}"
             )
-        print("(pages: " + ", ".join(PAGES) + "; 'app, compressed' asks for brotli as phones do)")
+        print(
+            "(each pair is run twice, A B B A, and averaged, so a change in the machine's load\n"
+            " falls on both alike; pages: " + ", ".join(PAGES) + ";\n"
+            " 'app, compressed' asks for brotli as phones do)"
+        )
 
         lighthouse = {}
         if os.environ.get("LIGHTHOUSE") == "1":
@@ -313,6 +322,22 @@ def wait_until_up(url, log=None, seconds=120):
             server_log = log.read_text()[-2000:] if log and log.exists() else ""
             sys.exit(f"{url} did not answer 200 within {seconds} s: {problem}\n{server_log}")
         time.sleep(0.2)
+
+
+def compare(first, second):
+    """Two wrk runs each, in the order A B B A, averaged: {name: figures}."""
+    runs = {first[0]: [], second[0]: []}
+    for name, run in (first, second, second, first):
+        runs[name].append(run())
+    return {
+        name: {
+            "rps": sum(r["rps"] for r in results) / 2,
+            "p50": sum(r["p50"] for r in results) / 2,
+            "p99": sum(r["p99"] for r in results) / 2,
+            "errors": ", ".join(r["errors"] for r in results if r["errors"]),
+        }
+        for name, results in runs.items()
+    }
 
 
 def wrk_script(path, paths):

@@ -86,3 +86,21 @@ def translate():
 def set_locale():
     """set_locale(content_dir, locale, review=..., interface=..., complete=...): its locale.yml"""
     return _write_locale_settings
+
+
+@pytest.fixture()
+def untranslated_copy(content_copy) -> Path:
+    """A copy of the content with every translation taken out (each language's locale.yml is
+    kept): every other language shows the English, whatever the translators have done so far."""
+    from journey_app.config import LANGUAGES
+
+    for language in LANGUAGES:
+        folder = content_copy / language.code
+        if language.code == "en" or not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.name != "locale.yml":
+                path.unlink()
+    return content_copy

@@ -24,9 +24,7 @@ def stage(slug):
     if stage is None:
         abort(404)
     easy = _easy()
-    return render_template(
-        "easy_read/stage.html", page=easy.stages[slug], stage=stage, easy=easy
-    )
+    return render_template("easy_read/stage.html", page=easy.stages[slug], stage=stage, easy=easy)
 
 
 @bp.get("/rights")
@@ -48,9 +46,7 @@ def booklet():
 
 @bp.get("/booklet.pdf")
 def booklet_pdf():
-    return pdf_response(
-        "easy-read-booklet", g.lang, _booklet_html, f"easy-read-guide-{g.lang}.pdf"
-    )
+    return pdf_response("easy-read-booklet", g.lang, _booklet_html, f"easy-read-guide-{g.lang}.pdf")
 
 
 def _booklet_html():

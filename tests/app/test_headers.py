@@ -5,21 +5,29 @@ import json
 import pytest
 
 from journey_app.config import PROJECT_ROOT
-from journey_app.sitemap import rule_addresses
+from journey_app.sitemap import is_download, rule_addresses
 
 FEATURES_DENIED = ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")
 
 
 def every_request(app):
     """(route, method, address) for every method of every route, with its parameters filled from
-    the content; the static route with real files."""
+    the content: one address in English and one in another language (the headers do not depend
+    on the stage or the language; a PDF, slow to make, only in English); the static route with
+    real files."""
     manifest = json.loads((PROJECT_ROOT / "static" / "build" / "manifest.json").read_text())
+    other = next((code for code in app.extensions["journey_content"].locales if code != "en"), "")
     requests = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":
             addresses = ["/static/favicon.svg", *(f"/static/build/{f}" for f in manifest.values())]
         else:
-            addresses = rule_addresses(app, rule)
+            found = rule_addresses(app, rule)
+            languages = ("en",) if is_download(found[0]) else ("en", other)
+            addresses = [
+                next((a for a in found if a.startswith(f"/{lang}/")), found[0])
+                for lang in languages
+            ]
         for method in sorted(rule.methods):
             requests.extend((rule.rule, method, address) for address in addresses)
     # and what no route serves: an unknown page, a method a route does not take

@@ -179,7 +179,10 @@ def in_language(code, message):
         return gettext(message)
 
 
-def test_untranslated_page_is_english_marked_with_a_note_in_the_readers_language(app, client):
+def test_untranslated_page_is_english_marked_with_a_note_in_the_readers_language(
+    app, untranslated_copy
+):
+    client = create_app({"CONTENT_DIR": str(untranslated_copy)}).test_client()
     text = client.get("/pl/stages/assessment").get_data(as_text=True)
     main = text[text.index("<main") :]
     assert '<h1 class="govuk-heading-xl" lang="en" dir="ltr">Assessment' in main
@@ -220,21 +223,21 @@ def test_start_page_shows_the_help_numbers_before_any_notice(client):
 
 
 def test_translated_page_is_shown_unmarked_and_reviewed_pages_are_not_drafts(
-    content_copy, translate, set_locale
+    untranslated_copy, translate, set_locale
 ):
     translate(
-        content_copy,
+        untranslated_copy,
         "pl",
         "stages/assessment.md",
         [("title: Assessment (single assessment)", "title: Ocena (single assessment)")],
         review="reviewed",
     )
     contacts = translate(
-        content_copy, "pl", "contacts.yml", [("name: Childline", "name: Childline (PL)")]
+        untranslated_copy, "pl", "contacts.yml", [("name: Childline", "name: Childline (PL)")]
     )
     contacts.write_text(re.sub(r"(?m)^family-rights-group:\n(?:  .*\n)+", "", contacts.read_text()))
-    set_locale(content_copy, "pl", interface="reviewed")
-    client = create_app({"CONTENT_DIR": str(content_copy)}).test_client()
+    set_locale(untranslated_copy, "pl", interface="reviewed")
+    client = create_app({"CONTENT_DIR": str(untranslated_copy)}).test_client()
     text = client.get("/pl/stages/assessment").get_data(as_text=True)
     assert '<h1 class="govuk-heading-xl">Ocena (single assessment)</h1>' in text
     assert "app-draft-notice" not in text
@@ -244,8 +247,8 @@ def test_translated_page_is_shown_unmarked_and_reviewed_pages_are_not_drafts(
     assert "Childline (PL)</h3>" in contacts
     assert '<span lang="en" dir="ltr">Family Rights Group advice line</span>' in contacts
     # a page whose translated file is still a draft says so, even with reviewed interface words
-    translate(content_copy, "pl", "pages/rights.md", review="draft")
-    client = create_app({"CONTENT_DIR": str(content_copy)}).test_client()
+    translate(untranslated_copy, "pl", "pages/rights.md", review="draft")
+    client = create_app({"CONTENT_DIR": str(untranslated_copy)}).test_client()
     assert "app-draft-notice" in client.get("/pl/rights").get_data(as_text=True)
     assert "app-draft-notice" not in client.get("/pl/stages/assessment").get_data(as_text=True)
 

@@ -72,53 +72,53 @@ def test_text_keeps_its_language_through_the_app_and_copies():
 # --- the report: missing, stale, partial -------------------------------------------------------
 
 
-def test_untranslated_language_lists_every_english_file_as_missing(content_copy):
-    report = report_for(content_copy, "pl")
-    assert [status.file for status in report.files] == english_files(content_copy)
+def test_untranslated_language_lists_every_english_file_as_missing(untranslated_copy):
+    report = report_for(untranslated_copy, "pl")
+    assert [status.file for status in report.files] == english_files(untranslated_copy)
     assert {status.state for status in report.files} == {"missing"}
     assert report.complete_percent == 0.0
     warnings = [str(w) for w in report.warnings()]
     assert "pl/stages/assessment.md: not translated yet (the English is shown)" in warnings
 
 
-def test_translation_made_from_the_current_english_counts_as_done(content_copy, translate):
-    translate(content_copy, "pl", "stages/assessment.md", [("title: ", "title: Ocena ")])
-    report = report_for(content_copy, "pl")
+def test_translation_made_from_the_current_english_counts_as_done(untranslated_copy, translate):
+    translate(untranslated_copy, "pl", "stages/assessment.md", [("title: ", "title: Ocena ")])
+    report = report_for(untranslated_copy, "pl")
     status = next(s for s in report.files if s.file == "stages/assessment.md")
     assert status.state == "current" and status.review == "draft"
     assert 0 < report.complete_percent < 100
     assert not any(w.file == "pl/stages/assessment.md" for w in report.warnings())
 
 
-def test_changing_the_english_makes_its_translations_stale(content_copy, translate):
-    translate(content_copy, "ar", "pages/rights.md")
-    english = content_copy / "en/pages/rights.md"
+def test_changing_the_english_makes_its_translations_stale(untranslated_copy, translate):
+    translate(untranslated_copy, "ar", "pages/rights.md")
+    english = untranslated_copy / "en/pages/rights.md"
     old = source_version(english)
     english.write_text(english.read_text().replace("Yes.", "Yes, you can.", 1))
     new = source_version(english)
-    warnings = [str(w) for w in report_for(content_copy, "ar").warnings()]
+    warnings = [str(w) for w in report_for(untranslated_copy, "ar").warnings()]
     assert (
         f"ar/pages/rights.md: stale: translated from English version {old}, the English is now "
         f'{new} (update it, then set source_version: "{new}")'
     ) in warnings
-    assert report_for(content_copy, "ar").complete_percent == 0.0
+    assert report_for(untranslated_copy, "ar").complete_percent == 0.0
 
 
-def test_translation_without_source_version_is_reported(content_copy, translate):
-    translate(content_copy, "ro", "timescales.yml", version=False)
-    warnings = [str(w) for w in report_for(content_copy, "ro").warnings()]
-    version = source_version(content_copy / "en/timescales.yml")
+def test_translation_without_source_version_is_reported(untranslated_copy, translate):
+    translate(untranslated_copy, "ro", "timescales.yml", version=False)
+    warnings = [str(w) for w in report_for(untranslated_copy, "ro").warnings()]
+    version = source_version(untranslated_copy / "en/timescales.yml")
     assert (
         "ro/timescales.yml: does not record the English it was translated from "
         f'(after checking it, add source_version: "{version}")'
     ) in warnings
 
 
-def test_yaml_translation_missing_some_entries_is_partly_done(content_copy, translate):
-    path = translate(content_copy, "so", "contacts.yml")
+def test_yaml_translation_missing_some_entries_is_partly_done(untranslated_copy, translate):
+    path = translate(untranslated_copy, "so", "contacts.yml")
     text = path.read_text()
     path.write_text(re.sub(r"(?m)^childline:\n(?:  .*\n)+", "", text))
-    report = report_for(content_copy, "so")
+    report = report_for(untranslated_copy, "so")
     status = next(s for s in report.files if s.file == "contacts.yml")
     assert status.state == "partial" and status.missing_items == ["childline"]
     assert 0 < status.translated_words < status.words
@@ -127,11 +127,11 @@ def test_yaml_translation_missing_some_entries_is_partly_done(content_copy, tran
     ]
 
 
-def test_a_file_english_does_not_have_is_reported(content_copy):
-    (content_copy / "pl/stages").mkdir(parents=True)
-    (content_copy / "pl/stages/old-stage.md").write_text("---\ntitle: Stary\n---\n")
+def test_a_file_english_does_not_have_is_reported(untranslated_copy):
+    (untranslated_copy / "pl/stages").mkdir(parents=True)
+    (untranslated_copy / "pl/stages/old-stage.md").write_text("---\ntitle: Stary\n---\n")
     assert "pl/stages/old-stage.md: has no English file en/stages/old-stage.md; it is not used" in [
-        str(w) for w in report_for(content_copy, "pl").warnings()
+        str(w) for w in report_for(untranslated_copy, "pl").warnings()
     ]
 
 
@@ -139,16 +139,16 @@ def test_a_file_english_does_not_have_is_reported(content_copy):
 
 
 def test_translated_page_is_used_and_missing_ones_are_english_with_local_links(
-    content_copy, translate
+    untranslated_copy, translate
 ):
     translate(
-        content_copy,
+        untranslated_copy,
         "pl",
         "stages/assessment.md",
         [("title: Assessment (single assessment)", "title: Ocena (single assessment)")],
         review="reviewed",
     )
-    content = app_for(content_copy).extensions["journey_content"]
+    content = app_for(untranslated_copy).extensions["journey_content"]
     page = content.locales["pl"].stages["assessment"]
     assert page.title == "Ocena (single assessment)" and page.title.lang == "pl"
     assert page.lang == "pl" and page.review == "reviewed"
@@ -160,52 +160,60 @@ def test_translated_page_is_used_and_missing_ones_are_english_with_local_links(
     assert links and all(link.startswith("/pl/") for link in links)
 
 
-def test_translated_yaml_falls_back_entry_by_entry(content_copy, translate):
-    path = translate(content_copy, "ur", "contacts.yml", [("name: Childline", "name: چائلڈ لائن")])
+def test_translated_yaml_falls_back_entry_by_entry(untranslated_copy, translate):
+    path = translate(
+        untranslated_copy, "ur", "contacts.yml", [("name: Childline", "name: چائلڈ لائن")]
+    )
     path.write_text(re.sub(r"(?m)^police:\n(?:  .*\n)+", "", path.read_text()))
-    words = app_for(content_copy).extensions["journey_content"].locales["ur"].contacts
+    words = app_for(untranslated_copy).extensions["journey_content"].locales["ur"].contacts
     assert (words["childline"].name, words["childline"].name.lang) == ("چائلڈ لائن", "ur")
     assert words["police"].name.lang == "en"
 
 
-def test_a_broken_link_in_a_translation_is_a_problem_and_stops_the_guide(content_copy, translate):
-    translate(content_copy, "pa", "stages/assessment.md", [("(stage:child-in-need)", "(stage:x)")])
+def test_a_broken_link_in_a_translation_is_a_problem_and_stops_the_guide(
+    untranslated_copy, translate
+):
+    translate(
+        untranslated_copy, "pa", "stages/assessment.md", [("(stage:child-in-need)", "(stage:x)")]
+    )
     with pytest.raises(ContentError) as error:
-        create_app({"CONTENT_DIR": str(content_copy)})
+        create_app({"CONTENT_DIR": str(untranslated_copy)})
     assert "pa/stages/assessment.md: link to unknown stage 'x'" in str(error.value)
     assert "pa/stages/assessment.md: 'what-next' does not link to next stage 'child-in-need'" in (
         str(error.value)
     )
 
 
-def test_a_translation_missing_a_required_section_is_a_problem(content_copy, translate):
-    translate(content_copy, "gu", "pages/rights.md", [("{#complaints}", "{#complaint}")])
-    problems = [str(p) for p in app_for(content_copy).extensions["journey_content_problems"]]
+def test_a_translation_missing_a_required_section_is_a_problem(untranslated_copy, translate):
+    translate(untranslated_copy, "gu", "pages/rights.md", [("{#complaints}", "{#complaint}")])
+    problems = [str(p) for p in app_for(untranslated_copy).extensions["journey_content_problems"]]
     assert "gu/pages/rights.md: required section 'complaints' is missing" in problems
 
 
-def test_bad_review_states_and_locale_settings_are_problems(content_copy, translate, set_locale):
-    translate(content_copy, "ro", "pages/words.md", review="finished")
-    set_locale(content_copy, "so", review="checked", complete="maybe")
-    problems = [str(p) for p in app_for(content_copy).extensions["journey_content_problems"]]
+def test_bad_review_states_and_locale_settings_are_problems(
+    untranslated_copy, translate, set_locale
+):
+    translate(untranslated_copy, "ro", "pages/words.md", review="finished")
+    set_locale(untranslated_copy, "so", review="checked", complete="maybe")
+    problems = [str(p) for p in app_for(untranslated_copy).extensions["journey_content_problems"]]
     assert "ro/pages/words.md: review should be one of draft, reviewed" in problems
     assert "so/locale.yml: review should be one of draft, reviewed" in problems
     assert "so/locale.yml: complete should be true or false" in problems
 
 
-def test_english_must_be_enabled(content_copy):
-    settings = content_copy / "settings.yml"
+def test_english_must_be_enabled(untranslated_copy):
+    settings = untranslated_copy / "settings.yml"
     settings.write_text(re.sub(r"(?m)^locales: .*$", "locales: [pl, ar]", settings.read_text()))
-    problems = [str(p) for p in app_for(content_copy).extensions["journey_content_problems"]]
+    problems = [str(p) for p in app_for(untranslated_copy).extensions["journey_content_problems"]]
     assert "settings.yml: locales must include 'en': it is the source" in problems
 
 
 # --- the check and coverage commands ----------------------------------------------------------
 
 
-def test_check_lists_translations_to_do_without_failing(capsys):
+def test_check_lists_translations_to_do_without_failing(untranslated_copy, capsys):
     with pytest.raises(SystemExit) as exit_:
-        main(["check"])
+        main(["check", str(untranslated_copy)])
     out = capsys.readouterr().out
     assert exit_.value.code == 0
     assert "Translations still to do (the English is shown until then):" in out
@@ -214,12 +222,12 @@ def test_check_lists_translations_to_do_without_failing(capsys):
 
 
 def test_check_fails_on_a_missing_translation_in_a_language_marked_complete(
-    content_copy, capsys, translate, set_locale
+    untranslated_copy, capsys, translate, set_locale
 ):
-    set_locale(content_copy, "pl", complete=True)
-    translate(content_copy, "pl", "glossary.yml")
+    set_locale(untranslated_copy, "pl", complete=True)
+    translate(untranslated_copy, "pl", "glossary.yml")
     with pytest.raises(SystemExit) as exit_:
-        main(["check", str(content_copy)])
+        main(["check", str(untranslated_copy)])
     err = capsys.readouterr().err
     assert exit_.value.code == 1
     assert (
@@ -230,16 +238,16 @@ def test_check_fails_on_a_missing_translation_in_a_language_marked_complete(
 
 
 def test_a_fully_translated_language_is_complete_and_covered(
-    content_copy, capsys, translate, set_locale
+    untranslated_copy, capsys, translate, set_locale
 ):
-    for name in english_files(content_copy):
-        translate(content_copy, "ro", name, review="reviewed")
-    set_locale(content_copy, "ro", review="reviewed", interface="draft", complete=True)
+    for name in english_files(untranslated_copy):
+        translate(untranslated_copy, "ro", name, review="reviewed")
+    set_locale(untranslated_copy, "ro", review="reviewed", interface="draft", complete=True)
     with pytest.raises(SystemExit) as exit_:
-        main(["check", str(content_copy)])
+        main(["check", str(untranslated_copy)])
     assert exit_.value.code == 0, capsys.readouterr().err
     capsys.readouterr()
-    main(["coverage", str(content_copy)], standalone_mode=False)
+    main(["coverage", str(untranslated_copy)], standalone_mode=False)
     lines = capsys.readouterr().out.splitlines()
     ro = next(line for line in lines if line.startswith("ro "))
     assert ro.split()[1:4] == ["100.0%", "0.0%", "100.0%"] and "complete" in ro
@@ -247,8 +255,8 @@ def test_a_fully_translated_language_is_complete_and_covered(
     assert pl.split()[1] == "0.0%"
 
 
-def test_coverage_lists_each_file_with_the_english_version_to_record(content_copy, capsys):
-    main(["coverage", str(content_copy), "--files"], standalone_mode=False)
+def test_coverage_lists_each_file_with_the_english_version_to_record(untranslated_copy, capsys):
+    main(["coverage", str(untranslated_copy), "--files"], standalone_mode=False)
     out = capsys.readouterr().out
-    version = source_version(content_copy / "en/stages/early-help.md")
+    version = source_version(untranslated_copy / "en/stages/early-help.md")
     assert re.search(rf"stages/early-help\.md +missing +- +English {version}", out)
