@@ -63,7 +63,7 @@ def _other_language(value) -> str | None:
 
 def lang_attrs(value) -> str:
     lang = _other_language(value)
-    if lang is None:
+    if lang is None or not str(value):  # an empty text (alt="") is in no language
         return ""
     return Markup(' lang="{}" dir="{}"').format(lang, LANGUAGES_BY_CODE[lang].direction)
 

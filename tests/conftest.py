@@ -1,5 +1,6 @@
 """Fixtures shared by every kind of test: the app on the default content, and its pages."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -91,7 +92,8 @@ def set_locale():
 @pytest.fixture()
 def untranslated_copy(content_copy) -> Path:
     """A copy of the content with every translation taken out (each language's locale.yml is
-    kept): every other language shows the English, whatever the translators have done so far."""
+    kept, saying `complete: false` since nothing is translated): every other language shows the
+    English, whatever the translators have done so far."""
     from journey_app.config import LANGUAGES
 
     for language in LANGUAGES:
@@ -103,4 +105,8 @@ def untranslated_copy(content_copy) -> Path:
                 shutil.rmtree(path)
             elif path.name != "locale.yml":
                 path.unlink()
+            else:
+                path.write_text(
+                    re.sub(r"(?m)^complete: true$", "complete: false", path.read_text())
+                )
     return content_copy

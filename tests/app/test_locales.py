@@ -36,8 +36,11 @@ class PageLanguages(HTMLParser):
         self.html = {}
         self.switcher = []
         self.phones = []
-        self.in_english = []  # (tag, dir) of elements inside <main> marked lang="en"
+        # (tag, dir) of elements inside <main> marked lang="en", except the draft notice's
+        # English copy and names of English documents (translate="no"), English on purpose
+        self.in_english = []
         self._in_switcher = self._in_main = False
+        self._notice_depth = 0  # how deep inside <div class="app-draft-notice">
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -50,9 +53,13 @@ class PageLanguages(HTMLParser):
             self._in_main = True
         elif tag == "a" and self._in_switcher:
             self.switcher.append(attrs)
+        if tag == "div" and (self._notice_depth or "app-draft-notice" in classes):
+            self._notice_depth += 1
         if tag == "a" and (attrs.get("href") or "").startswith("tel:"):
             self.phones.append(attrs)
-        if self._in_main and attrs.get("lang") == "en" and attrs.get("dir") == "ltr":
+        english = attrs.get("lang") == "en" and attrs.get("dir") == "ltr"
+        named = attrs.get("translate") == "no"
+        if self._in_main and english and not named and not self._notice_depth:
             self.in_english.append((tag, attrs.get("dir")))
 
     def handle_endtag(self, tag):
@@ -60,6 +67,8 @@ class PageLanguages(HTMLParser):
             self._in_switcher = False
         elif tag == "main":
             self._in_main = False
+        elif tag == "div" and self._notice_depth:
+            self._notice_depth -= 1
 
 
 def languages_of(text):
