@@ -15,6 +15,9 @@ from journey_app.flow import paths  # noqa: E402
 from journey_app.sitemap import every_page_url, is_download  # noqa: E402
 
 LIMIT = 14 * 1024
+# The two whole documents made to be printed (the easy-read booklet, the whole guide): all of
+# the guide's text in one page cannot fit in 14 KB. They are still measured and still flagged.
+DOCUMENT = re.compile(r"^/[a-z]+/(easy-read/booklet|print)$")
 
 
 def main():
@@ -46,32 +49,38 @@ def main():
     css_text = "".join(client.get(h).get_data(as_text=True) for h in css_cache)
     if "@font-face" in css_text:
         failures.append(("css", "web font"))
-    print(f"\n{len(failures)} problem(s)" if failures else "\nEvery page is within budget.")
+    over = sorted({url for url, note in failures if note == "OVER BUDGET"})
+    documents = [url for url in over if DOCUMENT.match(url)]
+    print(f"\n{len(over) - len(documents)} reading page(s) over budget; "
+          f"{len(documents)} document(s) to print over budget (the whole guide or booklet in one page)")
+    print(f"{len(failures)} problem(s)" if failures else "Every page is within budget.")
     return 1 if failures else 0
 
 
 def _pages(app, client):
-    """(label, HTML) for every page: each address, then the "Where am I?" pages, which are only
-    ever the answer to a form (every question, each with its error, and every result)."""
+    """(label, HTML) for every page: each address, then the "Where am I?" pages in every language,
+    which are only ever the answer to a form (every question, each with its error, and every
+    result)."""
     for url in every_page_url(app):
         if not is_download(url):  # a PDF to download, not a page to show
             yield url, client.get(url).data
-    address = "/en/where-am-i/"
-    shown = set()
-    for path in paths(app.extensions["journey_content"].flow):
-        before = {}
-        for answer in path.answers:
-            if answer.question not in shown:
-                shown.add(answer.question)
-                form = {**before, "show": answer.question}
-                yield f"POST question {answer.question}", client.post(address, data=form).data
-                form = {**before, "question": answer.question}
-                yield f"POST error {answer.question}", client.post(address, data=form).data
-            before[answer.question] = answer.option
-        form = {**before, "question": path.answers[-1].question}
-        label = "POST result " + "/".join(a.option for a in path.answers)
-        yield label, client.post(address, data=form).data
-
+    content = app.extensions["journey_content"]
+    for lang in content.locales:
+        address = f"/{lang}/where-am-i/"
+        shown = set()
+        for path in paths(content.flow):
+            before = {}
+            for answer in path.answers:
+                if answer.question not in shown:
+                    shown.add(answer.question)
+                    form = {**before, "show": answer.question}
+                    yield f"POST {lang} question {answer.question}", client.post(address, data=form).data
+                    form = {**before, "question": answer.question}
+                    yield f"POST {lang} error {answer.question}", client.post(address, data=form).data
+                before[answer.question] = answer.option
+            form = {**before, "question": path.answers[-1].question}
+            label = f"POST {lang} result " + "/".join(a.option for a in path.answers)
+            yield label, client.post(address, data=form).data
 
 if __name__ == "__main__":
     sys.exit(main())
