@@ -8,14 +8,21 @@
 - Static files under static/build carry a hash of their content in their name (see
   assets/build.mjs), so browsers may keep them for a year without asking again.
 - Responses are compressed (zstd, brotli or gzip, whichever the browser prefers) by Flask-Compress.
+- In front of Flask, `ServeKeptCopies` answers a GET for a kept page from the exact bytes and
+  headers Flask sent the last time for the same address, scheme and Accept-Encoding, without
+  running Flask at all: that is what makes a page cost about what a hello-world page costs.
 
 Only an address without a query string is kept. A view whose page depends on anything else (a
 request header, say) must say so with `Cache-Control: no-store` or `private`, or a `Vary` header:
 then it is not kept.
 """
 
+import time
+
 from flask import Flask, Response, request
 from flask_compress import Compress
+
+from .request_log import logger as request_logger
 
 PAGE_CACHE_CONTROL = "public, max-age=300"
 IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -24,6 +31,12 @@ OTHER_STATIC_CACHE_CONTROL = "public, max-age=86400"
 # guards memory against a route that answers 200 to any address.
 MAX_KEPT_PAGES = 5000
 SERVED_KEPT = "journey_app.served_kept_page"  # marks, in the WSGI environ, a page served as kept
+ROUTE = "journey_app.route"  # the route the request log named, left in the WSGI environ
+# Copies of whole responses in front of Flask: one per address, scheme and Accept-Encoding
+# header (browsers send a handful of different ones). The caps guard memory against made-up
+# Accept-Encoding headers.
+MAX_COPIES = 20000
+MAX_ACCEPT_ENCODING = 200
 
 
 def setup_caching(app: Flask) -> None:
@@ -31,6 +44,7 @@ def setup_caching(app: Flask) -> None:
     app.config.setdefault("KEEP_RENDERED_PAGES", not app.config["TEMPLATES_AUTO_RELOAD"])
     kept_pages: dict[str, tuple[bytes, list[tuple[str, str]]]] = {}
     app.extensions["journey_kept_pages"] = kept_pages
+    app.wsgi_app = ServeKeptCopies(app.wsgi_app)
 
     # Flask runs after_request handlers in the reverse order of registration, so these run last:
     # compression, which sees the final page and names the encoding in its ETag (`"hash:br"`),
@@ -82,6 +96,68 @@ def setup_caching(app: Flask) -> None:
                 [(k, v) for k, v in response.headers if k != "Content-Length"],
             )
         return _answer_if_none_match(response)
+
+
+class ServeKeptCopies:
+    """WSGI middleware: the response to a GET for a kept page, replayed without running Flask.
+
+    Flask serves a kept page (the same for every reader, see `_same_for_everyone`) and marks it
+    in the environ; this keeps the status, headers and body it sent, under the address, the
+    scheme (HTTPS pages carry HSTS) and the Accept-Encoding header (which decides the
+    compression). The next such request gets those bytes straight away, and one request log
+    line, as Flask would have written it. A request with a query string or an If-None-Match
+    header, a HEAD, and anything not kept go to Flask as before.
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+        self.copies: dict[tuple[str, str, str], tuple[str, list, bytes, str]] = {}
+
+    def __call__(self, environ, start_response):
+        key = self._key(environ)
+        if key is None:
+            return self.wsgi_app(environ, start_response)
+        copy = self.copies.get(key)
+        if copy is not None:
+            started = time.perf_counter()
+            status, headers, body, route = copy
+            start_response(status, list(headers))
+            request_logger.info(
+                "method=GET route=%s status=%s ms=%.1f",
+                route,
+                status[:3],
+                (time.perf_counter() - started) * 1000,
+            )
+            return [body]
+        sent = {}
+
+        def remember_start(status, headers, exc_info=None):
+            sent.update(status=status, headers=list(headers))
+            return start_response(status, headers, exc_info)
+
+        result = self.wsgi_app(environ, remember_start)
+        if not environ.get(SERVED_KEPT) or not sent.get("status", "").startswith("200"):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        if len(self.copies) < MAX_COPIES:
+            self.copies[key] = (sent["status"], sent["headers"], body, environ.get(ROUTE, "-"))
+        return [body]
+
+    @staticmethod
+    def _key(environ):
+        accept_encoding = environ.get("HTTP_ACCEPT_ENCODING", "")
+        if (
+            environ.get("REQUEST_METHOD") != "GET"
+            or environ.get("QUERY_STRING")
+            or "HTTP_IF_NONE_MATCH" in environ
+            or len(accept_encoding) > MAX_ACCEPT_ENCODING
+        ):
+            return None
+        return (environ.get("wsgi.url_scheme", "http"), environ.get("PATH_INFO", ""), accept_encoding)
 
 
 def _is_kept(request, kept_pages) -> bool:

@@ -51,10 +51,13 @@ def setup_request_log(app):
     def log_request(response):
         started = g.get("request_started_at")
         took = (time.perf_counter() - started) * 1000 if started is not None else 0.0
+        route = route_name()
+        # for caching.ServeKeptCopies, which writes this line itself when it replays the page
+        request.environ["journey_app.route"] = route
         logger.info(
             "method=%s route=%s status=%s ms=%.1f",
             _safe_method(request.method),
-            route_name(),
+            route,
             response.status_code,
             took,
         )

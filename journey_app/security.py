@@ -88,4 +88,6 @@ def setup_security_headers(app):
             response.headers[name] = value
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
+        else:  # a kept page first served over HTTPS carries it
+            response.headers.pop("Strict-Transport-Security", None)
         return response

@@ -141,3 +141,70 @@ def test_no_store_pages_are_rendered_for_each_request(production_app):
     second = client.get("/en/no-store-example").get_data(as_text=True)
     assert first != second
     assert "/en/no-store-example" not in production_app.extensions["journey_kept_pages"]
+
+
+def _flask_runs(app, url, **kwargs):
+    """The response to url, and whether Flask itself handled it (or a kept copy answered)."""
+    handled = []
+
+    def record(sender, **extra):
+        handled.append(True)
+
+    from flask import request_started
+
+    with request_started.connected_to(record, app):
+        response = app.test_client().get(url, **kwargs)
+    return response, bool(handled)
+
+
+@pytest.mark.parametrize("encoding", ["", "gzip", "gzip, deflate, br, zstd"])
+def test_a_kept_page_is_replayed_byte_for_byte_without_running_flask(production_app, encoding):
+    url = "/pl/stages/child-in-need"
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    rendered, _ = _flask_runs(production_app, url, headers=headers)
+    kept, _ = _flask_runs(production_app, url, headers=headers)
+    replayed, flask_ran = _flask_runs(production_app, url, headers=headers)
+    assert not flask_ran
+    assert replayed.status_code == 200
+    assert replayed.data == kept.data == rendered.data
+    assert sorted(replayed.headers.items()) == sorted(kept.headers.items())
+
+
+def test_a_replayed_page_is_still_logged_by_route_only(production_app, caplog):
+    url = "/ur/stages/assessment"
+    for _ in range(2):
+        production_app.test_client().get(url)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="journey_app.requests"):
+        _, flask_ran = _flask_runs(production_app, url)
+    assert not flask_ran
+    assert [r.getMessage()[: -len(r.getMessage().split("ms=")[1])] for r in caplog.records] == [
+        "method=GET route=/<lang>/stages/<slug> status=200 ms="
+    ]
+
+
+def test_https_and_http_copies_are_kept_apart(production_app):
+    url = "/ar/rights"
+    for _ in range(3):
+        secure = production_app.test_client().get(url, base_url="https://localhost")
+        plain = production_app.test_client().get(url)
+    assert "Strict-Transport-Security" in secure.headers
+    assert "Strict-Transport-Security" not in plain.headers
+
+
+def test_questions_queries_and_revalidations_always_reach_flask(production_app):
+    url = "/en/journey"
+    for _ in range(2):
+        first, _ = _flask_runs(production_app, url)
+    for kwargs in (
+        {"headers": {"If-None-Match": first.headers["ETag"]}},
+        {"query_string": {"from": "leaflet"}},
+    ):
+        _, flask_ran = _flask_runs(production_app, url, **kwargs)
+        assert flask_ran
+    for _ in range(3):
+        _, flask_ran = _flask_runs(production_app, "/en/no-store-example")
+        assert flask_ran
+    for _ in range(3):
+        answered = production_app.test_client().post("/en/where-am-i/", data={"show": "away-or-court"})
+    assert answered.status_code == 200 and "no-store" in answered.headers["Cache-Control"]
