@@ -80,17 +80,18 @@ http {{
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
-  open_file_cache max=1000 inactive=60s;
+  open_file_cache max=10000 inactive=60s;
+  open_file_cache_errors on;
   client_body_temp_path {tmp}/client_body;
   proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi;
   uwsgi_temp_path {tmp}/uwsgi;
   scgi_temp_path {tmp}/scgi;
-  # the export, as docs/static hosting in the README serves it
+  # the export, as the nginx example in the README serves it
   server {{
     listen 127.0.0.1:{export_port};
     root {site};
-    location / {{ try_files $uri $uri/index.html =404; }}
+    location / {{ try_files $uri/index.html $uri =404; }}
     error_page 404 /404.html;
   }}
   # the same files by their file names, with no address lookup
@@ -118,7 +119,7 @@ def main():
         export_seconds, export_summary = time_export(site)
 
         heading("Page sizes: HTML + CSS, gzip (target: each page <= 14 KB)")
-        budget_status, page_sizes = page_budget()
+        _, page_sizes = page_budget()
 
         heading(f"Load: wrk, {LOAD_SECONDS} s, {CONNECTIONS} connections, 2 threads, loopback")
         app_port, hello_port, export_port, raw_port = free_ports(4)
@@ -177,12 +178,13 @@ def main():
     heading("Targets")
     target("app / hello-world throughput", f"{app_ratio:.0%}", ">= 80%", app_ratio >= 0.8)
     target("export / raw nginx throughput", f"{export_ratio:.0%}", ">= 90%", export_ratio >= 0.9)
-    target(
-        "largest page, HTML + CSS gzip",
-        f"{page_sizes[1] / 1024:.1f} KB ({page_sizes[0]})",
-        "<= 14 KB",
-        page_sizes[1] <= budget.LIMIT and budget_status == 0,
-    )
+    for kind, (url, size) in page_sizes.items():
+        target(
+            f"largest {kind}",
+            f"{size / 1024:.1f} KB HTML + CSS gzip ({url})",
+            "<= 14 KB",
+            size <= budget.LIMIT,
+        )
     target(
         "static export, whole site",
         f"{export_seconds:.1f} s ({export_summary})",
@@ -245,15 +247,22 @@ def time_export(site):
 
 
 def page_budget():
-    """scripts/budget.py's table, printed; returns its exit status and the largest page."""
+    """scripts/budget.py's table, printed; returns its exit status and the largest reading page
+    and the largest document to print, each as (address, bytes)."""
     logging.getLogger("journey_app.requests").disabled = True  # a line per page
     table = io.StringIO()
     with redirect_stdout(table):
         status = budget.main()
     print(table.getvalue().rstrip())
     rows = re.findall(r"^(\S.*?)\s+\d+\s+\d+\s+(\d+)\b", table.getvalue(), re.MULTILINE)
-    url, total = max(rows, key=lambda row: int(row[1]))
-    return status, (url, int(total))
+    largest = {}
+    for kind, rows_of_kind in (
+        ("page", [row for row in rows if not budget.DOCUMENT.match(row[0])]),
+        ("print document", [row for row in rows if budget.DOCUMENT.match(row[0])]),
+    ):
+        url, total = max(rows_of_kind, key=lambda row: int(row[1]))
+        largest[kind] = (url, int(total))
+    return status, largest
 
 
 def free_ports(count):
