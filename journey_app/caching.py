@@ -157,7 +157,11 @@ class ServeKeptCopies:
             or len(accept_encoding) > MAX_ACCEPT_ENCODING
         ):
             return None
-        return (environ.get("wsgi.url_scheme", "http"), environ.get("PATH_INFO", ""), accept_encoding)
+        return (
+            environ.get("wsgi.url_scheme", "http"),
+            environ.get("PATH_INFO", ""),
+            accept_encoding,
+        )
 
 
 def _is_kept(request, kept_pages) -> bool:

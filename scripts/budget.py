@@ -51,8 +51,10 @@ def main():
         failures.append(("css", "web font"))
     over = sorted({url for url, note in failures if note == "OVER BUDGET"})
     documents = [url for url in over if DOCUMENT.match(url)]
-    print(f"\n{len(over) - len(documents)} reading page(s) over budget; "
-          f"{len(documents)} document(s) to print over budget (the whole guide or booklet in one page)")
+    print(
+        f"\n{len(over) - len(documents)} reading page(s) over budget; "
+        f"{len(documents)} print document(s) over budget (the whole guide or booklet in one page)"
+    )
     print(f"{len(failures)} problem(s)" if failures else "Every page is within budget.")
     return 1 if failures else 0
 
@@ -74,13 +76,20 @@ def _pages(app, client):
                 if answer.question not in shown:
                     shown.add(answer.question)
                     form = {**before, "show": answer.question}
-                    yield f"POST {lang} question {answer.question}", client.post(address, data=form).data
+                    yield (
+                        f"POST {lang} question {answer.question}",
+                        client.post(address, data=form).data,
+                    )
                     form = {**before, "question": answer.question}
-                    yield f"POST {lang} error {answer.question}", client.post(address, data=form).data
+                    yield (
+                        f"POST {lang} error {answer.question}",
+                        client.post(address, data=form).data,
+                    )
                 before[answer.question] = answer.option
             form = {**before, "question": path.answers[-1].question}
             label = f"POST {lang} result " + "/".join(a.option for a in path.answers)
             yield label, client.post(address, data=form).data
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -206,5 +206,7 @@ def test_questions_queries_and_revalidations_always_reach_flask(production_app):
         _, flask_ran = _flask_runs(production_app, "/en/no-store-example")
         assert flask_ran
     for _ in range(3):
-        answered = production_app.test_client().post("/en/where-am-i/", data={"show": "away-or-court"})
+        answered = production_app.test_client().post(
+            "/en/where-am-i/", data={"show": "away-or-court"}
+        )
     assert answered.status_code == 200 and "no-store" in answered.headers["Cache-Control"]
