@@ -80,9 +80,13 @@ def test_no_line_runs_off_the_page(printed, tmp_path):
         assert outside == [], f"{path}: {outside[:5]} run into the margin or off the page"
 
 
-def test_link_addresses_are_printed_after_links_to_other_pages(printed):
+def test_paper_names_the_pages_own_address_not_bare_paths_after_links(printed):
+    """A path such as (/en/rights#meetings) means nothing on paper and breaks right-to-left
+    lines; the footer gives the page's full address instead."""
     text = re.sub(r"\s+", "", text_of(printed["/en/stages/initial-conference"]))
-    assert "Readaboutmeetings(/en/rights#meetings)" in text
+    assert "Readaboutmeetings" in text
+    assert "(/en/" not in text
+    assert "https://familyguide.leicestershire.gov.uk/en/stages/initial-conference" in text
 
 
 def test_hidden_text_is_printed_and_headings_stay_with_what_follows(desktop, live_server):
