@@ -1,6 +1,7 @@
 """Friendly error pages in the reader's language (English when the language is unknown)."""
 
 from flask import g, render_template, request
+from flask.globals import request_ctx
 from flask_babel import refresh
 from werkzeug.exceptions import HTTPException
 
@@ -10,6 +11,13 @@ from ..config import DEFAULT_LOCALE
 def register(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
+        if request_ctx.url_adapter is None:
+            # The Host header was refused (say "." or "x..y"), so Flask could not read the
+            # address: bind the routes to a neutral name. The page's links are paths only, so
+            # that name never appears in it.
+            request_ctx.url_adapter = app.url_map.bind(
+                "localhost", script_name=request.script_root or None, url_scheme=request.scheme
+            )
         content = app.extensions["journey_content"]
         requested = g.get("lang_requested") or request.path.split("/")[1]
         g.lang = requested if requested in content.locales else DEFAULT_LOCALE

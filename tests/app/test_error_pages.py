@@ -44,6 +44,17 @@ def test_unknown_page_in_a_language_and_in_an_unknown_language(client, other_loc
     assert heading(response) == "Page not found"
 
 
+@pytest.mark.parametrize("host", [".", "x..y"])
+def test_a_broken_host_header_gets_a_400_page_in_the_language_asked_for(client, host, other_locale):
+    """Found by the fuzz test: a Host Flask cannot read left no way to build the page's links."""
+    assert_friendly(
+        client.get(f"/{other_locale}/rights", headers={"Host": host}), 400, other_locale
+    )
+    response = client.get("/", headers={"Host": host})
+    assert_friendly(response, 400)
+    assert "localhost" not in response.get_data(as_text=True)
+
+
 def test_a_method_a_page_does_not_take_gets_a_405_page(app, client, other_locale):
     response = client.put("/en/rights", data={"answer": "yes"})
     assert_friendly(response, 405)
