@@ -34,8 +34,10 @@ SERVED_KEPT = "journey_app.served_kept_page"  # marks, in the WSGI environ, a pa
 ROUTE = "journey_app.route"  # the route the request log named, left in the WSGI environ
 # Copies of whole responses in front of Flask: one per address, scheme and Accept-Encoding
 # header (browsers send a handful of different ones). The caps guard memory against made-up
-# Accept-Encoding headers.
+# Accept-Encoding headers: the first few forms asked for on each page are kept, and any other
+# form is answered by Flask as before (its page is kept there once, whatever the header).
 MAX_COPIES = 20000
+MAX_COPIES_PER_PAGE = 6
 MAX_ACCEPT_ENCODING = 200
 
 
@@ -112,6 +114,7 @@ class ServeKeptCopies:
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app
         self.copies: dict[tuple[str, str, str], tuple[str, list, bytes, str]] = {}
+        self.copies_per_page: dict[tuple[str, str], int] = {}
 
     def __call__(self, environ, start_response):
         key = self._key(environ)
@@ -143,8 +146,11 @@ class ServeKeptCopies:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        if len(self.copies) < MAX_COPIES:
+        page = key[:2]
+        kept_here = self.copies_per_page.get(page, 0)
+        if len(self.copies) < MAX_COPIES and kept_here < MAX_COPIES_PER_PAGE:
             self.copies[key] = (sent["status"], sent["headers"], body, environ.get(ROUTE, "-"))
+            self.copies_per_page[page] = kept_here + 1
         return [body]
 
     @staticmethod

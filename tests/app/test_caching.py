@@ -210,3 +210,20 @@ def test_questions_queries_and_revalidations_always_reach_flask(production_app):
             "/en/where-am-i/", data={"show": "away-or-court"}
         )
     assert answered.status_code == 200 and "no-store" in answered.headers["Cache-Control"]
+
+
+def test_made_up_accept_encodings_cannot_fill_memory(production_app):
+    """Each page keeps only its first few forms; any other is still answered, by Flask."""
+    from journey_app.caching import MAX_COPIES_PER_PAGE
+
+    url = "/ro/stages/case-closed"
+    for n in range(MAX_COPIES_PER_PAGE + 4):
+        for _ in range(2):
+            answered, _ = _flask_runs(production_app, url, headers={"Accept-Encoding": f"x{n}"})
+            assert answered.status_code == 200
+    _, flask_ran = _flask_runs(production_app, url, headers={"Accept-Encoding": "x0"})
+    assert not flask_ran
+    _, flask_ran = _flask_runs(
+        production_app, url, headers={"Accept-Encoding": f"x{MAX_COPIES_PER_PAGE + 3}"}
+    )
+    assert flask_ran
