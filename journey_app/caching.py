@@ -148,7 +148,8 @@ class ServeKeptCopies:
                 result.close()
         page = key[:2]
         kept_here = self.copies_per_page.get(page, 0)
-        if len(self.copies) < MAX_COPIES and kept_here < MAX_COPIES_PER_PAGE:
+        fits = len(self.copies) < MAX_COPIES and kept_here < MAX_COPIES_PER_PAGE
+        if fits and key not in self.copies:  # two readers at once may both have missed it
             self.copies[key] = (sent["status"], sent["headers"], body, environ.get(ROUTE, "-"))
             self.copies_per_page[page] = kept_here + 1
         return [body]
