@@ -5,7 +5,7 @@ import re
 
 import brotli
 import pytest
-from flask import make_response, template_rendered
+from flask import make_response, request_started, template_rendered
 
 from journey_app import create_app
 
@@ -149,8 +149,6 @@ def _flask_runs(app, url, **kwargs):
 
     def record(sender, **extra):
         handled.append(True)
-
-    from flask import request_started
 
     with request_started.connected_to(record, app):
         response = app.test_client().get(url, **kwargs)
